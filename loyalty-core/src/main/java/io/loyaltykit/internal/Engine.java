@@ -162,6 +162,14 @@ public final class Engine {
 
     // ---------------------------------------------------------------------------------------- helpers
 
+    /** The account holding a walk-in purchase's points until a member claims them. */
+    public static String walkInAccount(String purchaseId) {
+        return WALK_IN_PREFIX + purchaseId;
+    }
+
+    /** Prefix of walk-in holding accounts; member ids may not start with it. */
+    public static final String WALK_IN_PREFIX = "walk-in:";
+
     static LoyaltyException invalid(String message) {
         return new LoyaltyException(ErrorCode.INVALID_EVENT, message);
     }
@@ -207,8 +215,12 @@ public final class Engine {
         return reader.member(member).orElseThrow(() -> error(ErrorCode.UNKNOWN_MEMBER, "member " + member + " is not enrolled"));
     }
 
+    /**
+     * Whole points from an exact figure. Quotients such as 200 x 1/1.5 are carried at 34 digits; the figure
+     * is first settled at 12 decimals so that thirds adding up to a whole count as that whole.
+     */
     long round(BigDecimal exact) {
-        return exact.setScale(0, program.points().rounding().mode()).longValueExact();
+        return exact.setScale(12, RoundingMode.HALF_EVEN).setScale(0, program.points().rounding().mode()).longValueExact();
     }
 
     BigDecimal money(BigDecimal exact) {
@@ -378,6 +390,9 @@ public final class Engine {
     // ---------------------------------------------------------------------------------------- enrol
 
     private Decision enroll(LedgerReader reader, Book book, Enroll e) {
+        if (e.member().startsWith(WALK_IN_PREFIX)) {
+            throw invalid("member ids may not start with '" + WALK_IN_PREFIX + "'");
+        }
         if (reader.member(e.member()).isPresent()) {
             throw error(ErrorCode.DUPLICATE_MEMBER, "member " + e.member() + " is already enrolled");
         }
@@ -450,28 +465,12 @@ public final class Engine {
     }
 
     private void claim(LedgerReader reader, Book book, Member member, EventRecord purchase, Enroll e) {
-        List<io.loyaltykit.ledger.LotState> held = new ArrayList<>();
-        Map<String, Long> drawn = new java.util.HashMap<>();
-        for (LedgerEntry le : reader.entriesOfEvent(purchase.id())) {
-            if (le instanceof PointsDebit d) {
-                for (Draw w : d.draws()) {
-                    drawn.merge(w.lot(), w.points(), Long::sum);
-                }
-            }
-        }
-        for (LedgerEntry le : reader.entriesOfEvent(purchase.id())) {
-            if (le instanceof PointsLot l && l.member() == null) {
-                held.add(new io.loyaltykit.ledger.LotState(l, drawn.getOrDefault(l.id(), 0L)));
-            }
-        }
-        for (io.loyaltykit.ledger.LotState s : held) {
-            if (s.remaining() <= 0) {
-                continue;
-            }
+        String holder = walkInAccount(purchase.id());
+        for (io.loyaltykit.ledger.LotState s : reader.openLots(holder)) {
             PointsLot h = s.lot();
             book.credit(member.id(), h.rule(), h.reason() + " (walk-in " + purchase.id() + " claimed)",
                     PointsLot.Source.WALK_IN, s.remaining(), e.at(), h.maturesAt(), h.expiresAt(), purchase.id(), h.store());
-            book.add(new PointsDebit(book.nextId(), null, e.id(), h.rule(), "claimed by " + member.id(),
+            book.add(new PointsDebit(book.nextId(), holder, e.id(), h.rule(), "claimed by " + member.id(),
                     PointsDebit.Kind.CLAIM, e.at(), List.of(new Draw(h.id(), s.remaining())), 0, 0, purchase.id(),
                     h.store(), null));
         }

@@ -317,7 +317,8 @@ public final class PurchaseEvaluator {
                     continue;
                 }
                 total += pts;
-                book.credit(mid, a.getKey(), earning.reasons.get(a.getKey()), member == null ? PointsLot.Source.WALK_IN
+                book.credit(member == null ? Engine.walkInAccount(p.id()) : mid, a.getKey(), earning.reasons.get(a.getKey()),
+                        member == null ? PointsLot.Source.WALK_IN
                         : PointsLot.Source.PURCHASE, pts, p.at(), matures, expires, p.id(), p.store());
             }
         }
@@ -742,9 +743,12 @@ public final class PurchaseEvaluator {
             if (sumExcess.signum() == 0) {
                 out[0] = extra;
             } else {
-                for (int i = 0; i < n; i++) {
+                BigDecimal given = BigDecimal.ZERO;
+                for (int i = 0; i < n - 1; i++) {
                     out[i] = extra.multiply(factors.get(i).subtract(BigDecimal.ONE)).divide(sumExcess, MC);
+                    given = given.add(out[i]);
                 }
+                out[n - 1] = extra.subtract(given);
             }
         }
         return out;
@@ -770,7 +774,7 @@ public final class PurchaseEvaluator {
             long floors = 0;
             List<Map.Entry<String, BigDecimal>> fractions = new ArrayList<>();
             for (Map.Entry<String, BigDecimal> e : exact.entrySet()) {
-                BigDecimal f = e.getValue().setScale(0, RoundingMode.FLOOR);
+                BigDecimal f = e.getValue().setScale(12, RoundingMode.HALF_EVEN).setScale(0, RoundingMode.FLOOR);
                 out.put(e.getKey(), f.longValueExact());
                 floors += f.longValueExact();
                 fractions.add(Map.entry(e.getKey(), e.getValue().subtract(f)));

@@ -71,7 +71,7 @@ final class ReturnEvaluator {
         String account = orig.member();
         if (account == null) {
             Optional<Mark> claim = reader.lastMark("walk-in-claim:" + orig.id());
-            account = claim.map(Mark::member).orElse(null);
+            account = claim.map(Mark::member).orElse(Engine.walkInAccount(orig.id()));
         }
         if (!Objects.equals(r.member(), orig.member()) && !Objects.equals(r.member(), account)) {
             throw error(ErrorCode.UNKNOWN_ORIGINAL, "purchase " + orig.id() + " is not "
@@ -209,7 +209,7 @@ final class ReturnEvaluator {
             }
         }
         long points = book.pointsDelta(account);
-        EventRecord rec = engine.record(r, account, points, null, null, r.store(), orig.id(), List.of());
+        EventRecord rec = engine.record(r, r.member(), points, null, null, r.store(), orig.id(), List.of());
         return new Decision(rec, book.entries(), null);
     }
 
@@ -317,7 +317,7 @@ final class ReturnEvaluator {
         long forgiven = 0;
         long debt = 0;
         if (left > 0) {
-            if (policy == ReturnsPolicy.ONLY_PENDING || member == null) {
+            if (policy == ReturnsPolicy.ONLY_PENDING || member.startsWith(Engine.WALK_IN_PREFIX)) {
                 forgiven = left;
             } else {
                 long avail = Math.max(0, book.available(member));
