@@ -55,10 +55,12 @@ public final class TierClock {
     public TierLevel levelAt(List<QualifyingEntry> entries, Instant t) {
         List<QualifyingEntry> upTo = new ArrayList<>();
         TreeSet<Instant> points = new TreeSet<>();
+        java.util.Set<Instant> eventInstants = new java.util.HashSet<>();
         for (QualifyingEntry e : entries) {
             if (!e.at().isAfter(t)) {
                 upTo.add(e);
                 points.add(e.at());
+                eventInstants.add(e.at());
                 if (policy.window() != null) {
                     Instant exit = policy.window().addTo(e.at(), zone);
                     if (!exit.isAfter(t)) {
@@ -81,8 +83,11 @@ public final class TierClock {
             }
             BigDecimal m = metric(upTo, p);
             int sup = supported(m);
-            if (sup > level) {
+            // upgrades happen on events only; a return leaving the window does not promote anyone
+            if (sup > level && eventInstants.contains(p)) {
                 level = sup;
+                fallSince = null;
+            } else if (sup > level) {
                 fallSince = null;
             } else if (m.compareTo(levels.get(level).threshold()) < 0) {
                 if (grace != null && fallSince == null) {
