@@ -58,6 +58,9 @@ public interface Loyalty {
     /** A member's full standing as of an instant; throws {@link ErrorCode#UNKNOWN_MEMBER}. */
     Account account(String member, Instant asOf);
 
+    /** A member's changes of level up to an instant, in order (tier history, derived from the ledger). */
+    List<TierChange> tierHistory(String member, Instant until);
+
     /** Every ledger entry of a member, in order. */
     List<LedgerEntry> history(String member);
 

@@ -182,6 +182,11 @@ public final class DefaultLoyalty implements Loyalty {
     }
 
     @Override
+    public List<io.loyaltykit.TierChange> tierHistory(String member, Instant until) {
+        return store.read(r -> engine.tierClock().changes(r.qualifying(member), until));
+    }
+
+    @Override
     public List<LedgerEntry> history(String member) {
         return store.read(r -> r.history(member));
     }

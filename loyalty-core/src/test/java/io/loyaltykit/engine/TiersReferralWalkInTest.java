@@ -56,6 +56,9 @@ class TiersReferralWalkInTest {
         assertThat(points(l, sale("p3", "2026-02-11T10:00:00", "m1", "A", "service", "10.00"))).isEqualTo(10);
         assertThat(Fixtures.rejected(l, Redeem.of("x1", at("2026-02-11T11:00:00"), "m1", "vip")).code())
                 .isEqualTo(ErrorCode.REWARD_UNAVAILABLE);
+        assertThat(l.tierHistory("m1", at("2026-03-01T00:00:00"))).containsExactly(
+                new io.loyaltykit.TierChange(at("2026-01-01T10:00:00"), "regular", "silver"),
+                new io.loyaltykit.TierChange(at("2026-02-10T10:00:00"), "silver", "regular"));
     }
 
     @Test
