@@ -27,15 +27,10 @@ public enum BirthdayPeriod {
             case DAY -> thisYear.equals(date);
             case MONTH -> thisYear.getMonth() == date.getMonth();
             case WEEK -> {
-                // the ISO week may straddle the new year: check the birthday of the neighbouring years too
-                for (int y = date.getYear() - 1; y <= date.getYear() + 1; y++) {
-                    LocalDate b = birthdayIn(birthday, y);
-                    LocalDate monday = b.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-                    if (!date.isBefore(monday) && date.isBefore(monday.plusDays(7))) {
-                        yield true;
-                    }
-                }
-                yield false;
+                // the spec's reading: the ISO week holding the birthday of the event's year, even where that
+                // week starts in December of the year before or ends in January of the next
+                LocalDate monday = thisYear.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                yield !date.isBefore(monday) && date.isBefore(monday.plusDays(7));
             }
         };
     }
