@@ -223,6 +223,15 @@ public final class Engine {
         return exact.setScale(12, RoundingMode.HALF_EVEN).setScale(0, program.points().rounding().mode()).longValueExact();
     }
 
+    /**
+     * An exact figure kept in the ledger (shares, tier metric contributions, quantities): at most 10
+     * decimals, no trailing zeros, so that every store gives back an equal value.
+     */
+    static BigDecimal exact(BigDecimal value) {
+        BigDecimal v = value.setScale(10, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        return v.scale() < 0 ? v.setScale(0) : v;
+    }
+
     BigDecimal money(BigDecimal exact) {
         return exact.setScale(program.moneyScale(), RoundingMode.HALF_EVEN);
     }
@@ -702,7 +711,7 @@ public final class Engine {
 
     /** Qualifying contribution for the tier metric. */
     QualifyingEntry qualifying(Book book, String member, String eventId, Instant at, BigDecimal amount) {
-        QualifyingEntry q = new QualifyingEntry(book.nextId(), member, eventId, at, amount);
+        QualifyingEntry q = new QualifyingEntry(book.nextId(), member, eventId, at, exact(amount));
         book.add(q);
         return q;
     }

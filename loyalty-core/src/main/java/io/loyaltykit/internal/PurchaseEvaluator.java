@@ -213,7 +213,7 @@ public final class PurchaseEvaluator {
         BigDecimal sv = BigDecimal.ZERO;
         for (Tender t : p.tenders()) {
             if (Tender.STORED_VALUE.equals(t.type())) {
-                sv = sv.add(t.amount());
+                sv = sv.add(engine.money(t.amount()));
             }
         }
         BigDecimal svPrincipal = BigDecimal.ZERO;
@@ -370,7 +370,8 @@ public final class PurchaseEvaluator {
                 };
             }
             qualifying = qualifying.add(q);
-            records.add(new LineRecord(l.line.line(), l.line.sku(), l.line.category(), l.line.qty(), l.net, share, q,
+            records.add(new LineRecord(l.line.line(), l.line.sku(), l.line.category(), Engine.exact(l.line.qty()), l.net,
+                    Engine.exact(share), Engine.exact(q),
                     l.line.staff()));
         }
         String tierAfter = null;
@@ -415,6 +416,9 @@ public final class PurchaseEvaluator {
             }
             if (line.qty() == null || line.qty().signum() <= 0) {
                 throw invalid(where + ": quantity must be positive, got " + (line.qty() == null ? "nothing" : line.qty().toPlainString()));
+            }
+            if (line.qty().stripTrailingZeros().scale() > 3) {
+                throw invalid(where + ": quantity " + line.qty().toPlainString() + " has more than 3 decimals");
             }
             engine.requireAmount(where + " unitPrice", line.unitPrice(), true);
             engine.requireAmount(where + " discount", line.discount(), true);
