@@ -86,6 +86,13 @@ final class InMemoryLoyaltyStore implements LoyaltyStore {
         }
 
         @Override
+        public List<String> memberIds() {
+            List<String> ids = new ArrayList<>(members.keySet());
+            ids.sort(null);
+            return ids;
+        }
+
+        @Override
         public List<LotState> openLots(String memberId) {
             return Ledger.openLots(history(memberId));
         }

@@ -23,6 +23,12 @@ public interface LedgerReader {
     /** A member. */
     Optional<Member> member(String memberId);
 
+    /**
+     * Every enrolled member's id, sorted by id (Java {@link String} order). For exports and reports; the
+     * engine never calls it.
+     */
+    List<String> memberIds();
+
     /** The member's lots with points left, counting every debit recorded. */
     List<LotState> openLots(String memberId);
 

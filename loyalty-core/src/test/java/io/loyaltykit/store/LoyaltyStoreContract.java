@@ -99,6 +99,7 @@ public abstract class LoyaltyStoreContract {
             assertThat(r.event("p1")).contains(d.record());
             assertThat(r.event("nope")).isEmpty();
             assertThat(r.member("m1")).contains(d.member());
+            assertThat(r.memberIds()).containsExactly("m1");
             assertThat(r.history("m1")).containsExactlyElementsOf(d.entries());
             assertThat(r.entriesOfEvent("p1")).containsExactlyInAnyOrderElementsOf(d.entries());
             assertThat(r.openLots("m1")).containsExactlyInAnyOrder(
@@ -161,6 +162,7 @@ public abstract class LoyaltyStoreContract {
         store.read(r -> {
             assertThat(r.event("p1")).isEmpty();
             assertThat(r.member("m1")).isEmpty();
+            assertThat(r.memberIds()).isEmpty();
             assertThat(r.history("m1")).isEmpty();
             return null;
         });
@@ -170,7 +172,8 @@ public abstract class LoyaltyStoreContract {
     void theFacadeGivesTheSameResultsAsTheInMemoryStore() {
         Program program = TestPrograms.salon(ReturnsPolicy.ALLOW_NEGATIVE);
         List<Event> events = EventStreams.generate(42, 6, 250, "", true);
-        Loyalty reference = Loyalty.builder(program).voucherCodes(() -> "CODE").build();
+        LoyaltyStore referenceStore = LoyaltyStore.inMemory();
+        Loyalty reference = Loyalty.builder(program).store(referenceStore).voucherCodes(() -> "CODE").build();
         Loyalty tested = Loyalty.builder(program).store(store).voucherCodes(() -> "CODE").build();
         Set<String> members = new HashSet<>();
         List<Result> expected = new ArrayList<>();
@@ -186,6 +189,7 @@ public abstract class LoyaltyStoreContract {
         Instant end = events.get(events.size() - 1).at().plusSeconds(86400 * 400);
         for (String m : members) {
             assertThat(tested.history(m)).isEqualTo(reference.history(m));
+            assertThat(store.read(LedgerReader::memberIds)).isEqualTo(referenceStore.read(LedgerReader::memberIds));
             assertThat(tested.account(m, end)).isEqualTo(reference.account(m, end));
             Invariants.check(tested, m, true);
         }
