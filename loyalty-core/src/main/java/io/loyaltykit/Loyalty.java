@@ -67,6 +67,23 @@ public interface Loyalty {
     /** Points of a member that expire in {@code (now, now + days]}, by the clock. */
     long expiringWithin(String member, int days);
 
+    /**
+     * Members whose birthday falls on one of the next {@code days} calendar days from today (by the clock, in the
+     * program's timezone; today counts as day 1), with the date it falls on, soonest first. 29 February counts as
+     * 28 February in other years, as for the {@code birthday} filters. For the POS's "birthday coming" greetings.
+     *
+     * <pre>{@code
+     * for (Loyalty.UpcomingBirthday b : loyalty.birthdaysWithin(7)) {
+     *     sms.send(b.member(), "生日快乐! Double points all month.");
+     * }
+     * }</pre>
+     */
+    List<UpcomingBirthday> birthdaysWithin(int days);
+
+    /** A member's coming birthday: the member and the date it falls on this time. */
+    record UpcomingBirthday(String member, java.time.LocalDate on) {
+    }
+
     /** The clock. */
     Clock clock();
 

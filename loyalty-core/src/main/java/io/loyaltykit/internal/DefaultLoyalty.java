@@ -206,4 +206,34 @@ public final class DefaultLoyalty implements Loyalty {
             return sum;
         });
     }
+
+    @Override
+    public List<Loyalty.UpcomingBirthday> birthdaysWithin(int days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("days must be zero or more, got " + days);
+        }
+        java.time.LocalDate today = clock.instant().atZone(program.zone()).toLocalDate();
+        java.time.LocalDate last = today.plusDays(days - 1L);
+        List<Loyalty.UpcomingBirthday> out = new java.util.ArrayList<>();
+        store.read(r -> {
+            for (String id : r.memberIds()) {
+                r.member(id).ifPresent(m -> {
+                    java.time.LocalDate born = m.profile() == null ? null : m.profile().birthday();
+                    if (born == null) {
+                        return;
+                    }
+                    java.time.LocalDate next = io.loyaltykit.program.BirthdayPeriod.birthdayIn(born, today.getYear());
+                    if (next.isBefore(today)) {
+                        next = io.loyaltykit.program.BirthdayPeriod.birthdayIn(born, today.getYear() + 1);
+                    }
+                    if (!next.isAfter(last)) {
+                        out.add(new Loyalty.UpcomingBirthday(id, next));
+                    }
+                });
+            }
+            return null;
+        });
+        out.sort(java.util.Comparator.comparing(Loyalty.UpcomingBirthday::on).thenComparing(Loyalty.UpcomingBirthday::member));
+        return out;
+    }
 }
