@@ -1,8 +1,11 @@
 package io.loyaltykit.cli;
 
 import io.loyaltykit.program.Program;
+import io.loyaltykit.report.ReplayReport;
 import io.loyaltykit.store.LoyaltyStore;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -11,7 +14,14 @@ final class Reports {
     private Reports() {
     }
 
-    static void write(Program program, LoyaltyStore store, Instant asOf, Path file) {
-        throw new UnsupportedOperationException("--report is not supported by this build");
+    /** Writes the report and returns it, for its summary table. */
+    static ReplayReport write(Program program, LoyaltyStore store, Instant asOf, Path file) {
+        ReplayReport report = ReplayReport.collect(program, store, asOf);
+        try {
+            report.write(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report " + file + ": " + e.getMessage(), e);
+        }
+        return report;
     }
 }

