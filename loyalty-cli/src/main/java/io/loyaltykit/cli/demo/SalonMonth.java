@@ -102,7 +102,17 @@ public final class SalonMonth {
         }
     }
 
-    private record Action(Instant at, Supplier<Event> make) {
+    private record Action(Instant at, Supplier<Event> make, long order) {
+        Action(Instant at, Supplier<Event> make) {
+            this(at, make, 0);
+        }
+    }
+
+    private java.util.PriorityQueue<Action> queue;
+    private long order;
+
+    private void later(long seconds, Supplier<Event> make) {
+        queue.add(new Action(now.plusSeconds(seconds), make, ++order));
     }
 
     private SalonMonth(Program program, long seed) {
@@ -168,16 +178,21 @@ public final class SalonMonth {
             if (d % 4 == 2 && !members.isEmpty()) {
                 actions.add(new Action(at(day, 9, 10), this::updateProfile));
             }
-            actions.sort(Comparator.comparing(Action::at));
+            // follow-ups (a review an hour after a visit, a top-up at the desk after signing up) join the queue,
+            // so the events stay in time order
+            queue = new java.util.PriorityQueue<>(Comparator.comparing(Action::at).thenComparingLong(Action::order));
             for (Action a : actions) {
+                queue.add(new Action(a.at, a.make, ++order));
+            }
+            while (!queue.isEmpty()) {
+                Action a = queue.poll();
                 now = a.at;
                 Event e = a.make.get();
                 if (e != null) {
                     record(e);
                     if (e instanceof Purchase p && p.member() != null && random.nextInt(7) == 0) {
-                        now = now.plusSeconds(3600);
-                        record(new CustomEvent(id("rv"), now, p.member(), "review_posted", Map.of("stars",
-                                BigDecimal.valueOf(4 + random.nextInt(2)))));
+                        later(3600, () -> new CustomEvent(id("rv"), nowOf(), p.member(), "review_posted",
+                                Map.of("stars", BigDecimal.valueOf(4 + random.nextInt(2)))));
                     }
                 }
             }
@@ -254,24 +269,17 @@ public final class SalonMonth {
         members.add(m);
         Enroll e = new Enroll(id("en"), now, id, new Profile(name, phone, birthday, gender, tags), referrer, store,
                 stylist, claims);
-        boolean migrate = now.isBefore(launchEnd) && random.nextInt(3) == 0;
-        boolean topUp = random.nextInt(5) == 0;
-        if (!migrate && !topUp) {
-            return e;
-        }
-        record(e);
-        if (migrate) {
+        if (now.isBefore(launchEnd) && random.nextInt(3) == 0) {
             // members of the old paper card bring their points over when the program launches
-            now = now.plusSeconds(60);
-            record(new Adjust(id("mig"), now, id, 300 + 100L * random.nextInt(40), "points carried over from the "
-                    + "old member card", "front-desk"));
+            long points = 300 + 100L * random.nextInt(40);
+            later(60, () -> new Adjust(id("mig"), nowOf(), id, points, "points carried over from the old member card",
+                    "front-desk"));
         }
-        if (topUp) {
+        if (random.nextInt(5) == 0) {
             // 充值送 at the desk right after signing up
-            now = now.plusSeconds(120);
-            return topUp(m);
+            later(120, () -> topUp(m));
         }
-        return null;
+        return e;
     }
 
     private Event topUp(Member m) {

@@ -1,0 +1,1 @@
+DLPamAiOnlXwu2CH8ZVfyAznOezIecHabqi4aSA8vi4=

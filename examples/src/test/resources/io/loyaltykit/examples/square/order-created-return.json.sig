@@ -1,0 +1,1 @@
+aczYgvIXOa5ULI4rBEVDgojD8SNS8E8CV0t1tmWosu0=

@@ -1,0 +1,1 @@
+gPCf2jsQh5XmGjNji6VAAJdhrDOwOrbhe2ILvio3sbk=

@@ -1,0 +1,1 @@
+J4Wj+pKLNYI3LqpazM0P6H5mT9/k454l5/VUmpb63sM=

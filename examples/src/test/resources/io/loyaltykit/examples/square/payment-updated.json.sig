@@ -1,0 +1,1 @@
+9oUuDeRtQjetPUpqBTLtKOqA44TjAbhpOEXztQa/XCk=
