@@ -133,4 +133,21 @@ class BadProgramFilesTest {
         assertThat(problems(text, "p.json")).containsExactly("p.json:3:46: error: $.earn[0].when [sneaky]: rule "
                 + "'sneaky': 'java' is not allowed: conditions cannot name classes by package [token 'java' at column 26]");
     }
+
+    @Test
+    void aPlainYamlConditionIsLocatedAtItsTokenToo() {
+        String text = """
+                program: x
+                currency: CNY
+                timezone: UTC
+                earn:
+                  - id: sneaky
+                    on: purchase
+                    multiplier: 2
+                    when: member.tier == 'gold' || line.getClass() != null
+                """;
+        assertThat(problems(text, "p.yaml")).containsExactly("p.yaml:8:41: error: $.earn[0].when [sneaky]: rule "
+                + "'sneaky': 'getClass' is not allowed: conditions cannot reach classes or reflection "
+                + "[token 'getClass' at column 31]");
+    }
 }

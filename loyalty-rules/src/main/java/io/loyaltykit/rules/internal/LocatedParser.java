@@ -67,7 +67,7 @@ public final class LocatedParser {
             if (first == null) {
                 throw new SyntaxError("the file is empty", 1, 1, "$");
             }
-            Node root = read(p, "$");
+            Node root = read(p, "$", text.split("\n", -1));
             JsonToken extra = p.nextToken();
             if (extra != null) {
                 JsonLocation at = p.currentTokenLocation();
@@ -86,7 +86,7 @@ public final class LocatedParser {
         }
     }
 
-    private static Node read(JsonParser p, String path) throws IOException, SyntaxError {
+    private static Node read(JsonParser p, String path, String[] lines) throws IOException, SyntaxError {
         JsonLocation at = p.currentTokenLocation();
         int line = line(at);
         int column = column(at);
@@ -102,19 +102,24 @@ public final class LocatedParser {
                         throw new SyntaxError("duplicate key '" + name + "'", line(keyAt), column(keyAt), child);
                     }
                     p.nextToken();
-                    fields.put(name, read(p, child));
+                    fields.put(name, read(p, child, lines));
                 }
                 return new Node(Node.Kind.OBJECT, path, line, column, null, fields, null);
             }
             case START_ARRAY: {
                 List<Node> items = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(read(p, path + "[" + items.size() + "]"));
+                    items.add(read(p, path + "[" + items.size() + "]", lines));
                 }
                 return new Node(Node.Kind.ARRAY, path, line, column, null, null, items);
             }
-            case VALUE_STRING:
-                return new Node(Node.Kind.STRING, path, line, column, p.getText(), null, null);
+            case VALUE_STRING: {
+                // a quoted scalar's text starts one column after its location; a plain YAML scalar's at it
+                boolean quoted = line <= lines.length && column <= lines[line - 1].length()
+                        && (lines[line - 1].charAt(column - 1) == '"' || lines[line - 1].charAt(column - 1) == '\'');
+                return new Node(Node.Kind.STRING, path, line, column, p.getText(), null, null)
+                        .textStart(quoted ? column + 1 : column);
+            }
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
                 // the decimal text as written, never through a binary float

@@ -34,15 +34,28 @@ public final class Node {
     private final Object value;
     private final Map<String, Node> fields;
     private final List<Node> items;
+    private int textColumn;
 
     Node(Kind kind, String path, int line, int column, Object value, Map<String, Node> fields, List<Node> items) {
         this.kind = kind;
         this.path = path;
         this.line = line;
         this.column = column;
+        this.textColumn = column;
         this.value = value;
         this.fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         this.items = items == null ? List.of() : List.copyOf(items);
+    }
+
+    /** Marks where a string's text begins (past an opening quote); returns this node for chaining. */
+    Node textStart(int column) {
+        this.textColumn = column;
+        return this;
+    }
+
+    /** For a string, the column where its text begins (past an opening quote). */
+    public int textColumn() {
+        return textColumn;
     }
 
     public Kind kind() {

@@ -552,7 +552,7 @@ public final class ProgramReader {
                     int col = when.column();
                     int idx = e.offset() >= 0 ? e.offset() : e.token() == null ? -1 : when.text().indexOf(e.token());
                     if (idx >= 0 && !when.text().substring(0, idx).contains("\n")) {
-                        col = when.column() + 1 + idx; // past the opening quote
+                        col = when.textColumn() + idx;
                     }
                     problems.add(new Problem(when.path(), id, e.getMessage(), when.line(), col));
                 }
