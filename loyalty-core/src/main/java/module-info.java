@@ -10,4 +10,5 @@ module io.loyaltykit.core {
     exports io.loyaltykit.ledger;
     exports io.loyaltykit.program;
     exports io.loyaltykit.store;
+    exports io.loyaltykit.insights;
 }
